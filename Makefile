@@ -14,6 +14,8 @@ PORT ?= 8888
 # JupyterLab refuses to run as root unless told to.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PYTEST_ARGS ?=
+# Tools that nbgrader and Jupyter start by name (alembic, jupyter-*) come from the environment.
+export PATH := $(abspath $(BIN)):$(PATH)
 
 .PHONY: help setup lab release solutions workspace test test-fast lint format strip lock \
         environment datasets bench clean

@@ -26,7 +26,9 @@ class Figure:
 
     def row(self) -> str:
         met = {True: "yes", False: "NO", None: ""}[self.met]
-        return f"| {self.name} | {self.value:.3g} {self.unit} | {self.target} | {met} | {self.note} |"
+        return (
+            f"| {self.name} | {self.value:.3g} {self.unit} | {self.target} | {met} | {self.note} |"
+        )
 
 
 def median_seconds(fn: Callable[[], object], repeat: int = 5, warmup: int = 1) -> float:

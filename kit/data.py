@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,12 +32,23 @@ _DTYPES = {
 
 
 def data_dir() -> Path:
-    """Folder holding ``datapackage.json``: inside an installed wheel, or ``datasets/`` of a checkout.
+    """Folder holding ``datapackage.json``.
+
+    ``$KIT_DATA_DIR`` if set (e.g. a municipality's own data package), else the copy inside an
+    installed wheel, else ``datasets/`` of a checkout.
 
     >>> (data_dir() / "datapackage.json").is_file()
     True
     """
     here = Path(__file__).resolve().parent
+    override = os.environ.get("KIT_DATA_DIR")
+    if override:
+        if not (Path(override) / DATAPACKAGE).is_file():
+            raise DatasetError(
+                f"環境変数 KIT_DATA_DIR のフォルダ「{override}」に datapackage.json がありません。",
+                action="フォルダの場所を確認するか、KIT_DATA_DIR を消してください。",
+            )
+        return Path(override).resolve()
     for candidate in (here / "_datasets", here.parent / "datasets"):
         if (candidate / DATAPACKAGE).is_file():
             return candidate
@@ -170,7 +182,9 @@ def _load_csv(file: Path, res: dict[str, Any]) -> pd.DataFrame:
         )
     except (ValueError, UnicodeDecodeError) as exc:
         raise DatasetError(
-            f"データを読み込めませんでした（{exc}）。", file=file, action="キットを入れ直してください。"
+            f"データを読み込めませんでした（{exc}）。",
+            file=file,
+            action="キットを入れ直してください。",
         ) from exc
     for column in dates:
         frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
