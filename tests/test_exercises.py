@@ -76,3 +76,16 @@ def test_each_question_has_graded_hints(stage, name):
     hints = _questions(stage)[name].hints
     assert len(hints) >= 2
     assert len(set(hints)) == len(hints)
+
+
+@pytest.mark.parametrize(("stage", "name"), PAIRS)
+def test_verdicts_survive_the_trip_through_the_answers_file(stage, name):
+    """The trainers' grader re-checks answers read back from JSON: same verdicts as in the kernel."""
+    from kit.exercises.answers import dumps, loads
+
+    question = _questions(stage)[name]
+    for namespace in _cases(stage)[name]["right"]:
+        verdict = question.verdict(loads(dumps(namespace)))
+        assert verdict.ok, f"{stage}.{name} after the round trip: {verdict}"
+    for namespace, _ in _cases(stage)[name]["wrong"]:
+        assert question.verdict(loads(dumps(namespace))).status != "correct"

@@ -1,0 +1,151 @@
+"""Answers as plain data: carry a trainee's answer values out of a grading kernel safely.
+
+The trainers' grader re-checks answers in a trusted process that never ran the trainee's code.
+The kernel writes the answer variables with :func:`dumps`; the trusted side reads them back
+with :func:`loads` — JSON only, so nothing from the submission is ever executed there.
+Values that cannot be carried come back as :class:`Unsupported`, which no checker accepts.
+
+>>> import pandas as pd
+>>> text = dumps({"n_old": 7, "ranking": pd.DataFrame({"人口": [3, 1]})})
+>>> loads(text)["ranking"]["人口"].tolist()
+[3, 1]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import io
+import json
+import math
+from dataclasses import dataclass
+from typing import Any
+
+FORMAT = "kit-answers/1"
+
+
+@dataclass(frozen=True)
+class Unsupported:
+    """Stands in for an answer value that could not be carried (its type name is kept)."""
+
+    type_name: str
+
+
+def encode(value: Any) -> Any:
+    """One value as JSON-ready data (see :func:`dumps`)."""
+    import numpy as np
+    import pandas as pd
+
+    if value is None or isinstance(value, bool | str):
+        return value
+    if isinstance(value, np.bool_):
+        return bool(value)
+    if isinstance(value, int | np.integer):
+        return int(value)
+    if isinstance(value, float | np.floating):
+        number = float(value)
+        return number if math.isfinite(number) else {"kind": "float", "text": repr(number)}
+    if type(value) is type(Ellipsis):
+        return {"kind": "ellipsis"}
+    if isinstance(value, list | tuple):
+        return {"kind": type(value).__name__, "items": [encode(v) for v in value]}
+    if isinstance(value, dict):
+        return {"kind": "dict", "items": [[encode(k), encode(v)] for k, v in value.items()]}
+    if isinstance(value, set | frozenset):
+        return {"kind": "set", "items": [encode(v) for v in value]}
+    if isinstance(value, dt.datetime | pd.Timestamp):
+        return {"kind": "datetime", "text": pd.Timestamp(value).isoformat()}
+    if isinstance(value, dt.date):
+        return {"kind": "date", "text": value.isoformat()}
+    if _is_geoframe(value):
+        return {"kind": "GeoDataFrame", "crs": str(value.crs) if value.crs else None, "geojson": value.to_json()}
+    if isinstance(value, pd.DataFrame):
+        return {"kind": "DataFrame", "table": _frame_json(value)}
+    if isinstance(value, pd.Series):
+        return {"kind": "Series", "name": encode(value.name), "table": _frame_json(value.to_frame("__value__"))}
+    if type(value).__module__.startswith("kit.") and hasattr(value, "to_dict") and hasattr(type(value), "from_dict"):
+        cls = type(value)
+        return {"kind": "kit", "class": f"{cls.__module__}.{cls.__qualname__}", "data": encode(value.to_dict())}
+    return {"kind": "unsupported", "type": type(value).__name__}
+
+
+def decode(data: Any) -> Any:
+    """Inverse of :func:`encode`."""
+    if not isinstance(data, dict):
+        return data
+    kind = data.get("kind")
+    if kind == "float":
+        return float(data["text"])
+    if kind == "ellipsis":
+        return ...
+    if kind == "list":
+        return [decode(v) for v in data["items"]]
+    if kind == "tuple":
+        return tuple(decode(v) for v in data["items"])
+    if kind == "set":
+        return {decode(v) for v in data["items"]}
+    if kind == "dict":
+        return {_hashable(decode(k)): decode(v) for k, v in data["items"]}
+    if kind in ("datetime", "date"):
+        import pandas as pd
+
+        stamp = pd.Timestamp(data["text"])
+        return stamp if kind == "datetime" else stamp.date()
+    if kind == "DataFrame":
+        return _frame_from_json(data["table"])
+    if kind == "Series":
+        frame = _frame_from_json(data["table"])
+        return frame["__value__"].rename(decode(data["name"]))
+    if kind == "GeoDataFrame":
+        import geopandas as gpd
+
+        frame = gpd.read_file(io.StringIO(data["geojson"]))
+        return frame.set_crs(data["crs"], allow_override=True) if data["crs"] else frame
+    if kind == "kit":
+        return _kit_object(data["class"], decode(data["data"]))
+    return Unsupported(str(data.get("type", kind)))
+
+
+def dumps(namespace: dict[str, Any]) -> str:
+    """JSON text of answer variables; names missing from the namespace are simply left out."""
+    return json.dumps({"format": FORMAT, "answers": {k: encode(v) for k, v in namespace.items()}}, ensure_ascii=False)
+
+
+def loads(text: str) -> dict[str, Any]:
+    """Answer variables back from :func:`dumps` text (plain data only, nothing is executed)."""
+    data = json.loads(text)
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ValueError("not a kit answers file")
+    return {name: decode(value) for name, value in data["answers"].items()}
+
+
+def _is_geoframe(value: Any) -> bool:
+    return type(value).__name__ == "GeoDataFrame" and hasattr(value, "to_json")
+
+
+def _frame_json(frame: Any) -> str:
+    return frame.to_json(orient="table", date_format="iso", force_ascii=False)
+
+
+def _frame_from_json(text: str) -> Any:
+    import pandas as pd
+
+    frame = pd.read_json(io.StringIO(text), orient="table")
+    if list(frame.index.names) == ["index"]:
+        frame.index.name = None
+    return frame
+
+
+def _hashable(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _kit_object(qualified: str, data: Any) -> Any:
+    module_name, _, class_name = qualified.rpartition(".")
+    if not module_name.startswith("kit."):
+        return Unsupported(class_name)
+    try:
+        cls = getattr(importlib.import_module(module_name), class_name)
+        return cls.from_dict(data)
+    except Exception:  # a malformed answer must not break grading
+        return Unsupported(class_name)
