@@ -47,7 +47,7 @@ def _answer_sources(source: dict) -> dict[str, str]:
         meta = cell["metadata"].get("nbgrader", {})
         if meta.get("solution") and cell["cell_type"] == "code":
             lines = "".join(cell["source"]).split("\n")
-            answers[meta["grade_id"]] = "\n".join(l for l in lines if "SOLUTION" not in l)
+            answers[meta["grade_id"]] = "\n".join(line for line in lines if "SOLUTION" not in line)
     return answers
 
 

@@ -71,8 +71,10 @@ def runtime_closure(pyproject: Path) -> set[str]:
         seen.add(name)
         for raw in metadata.requires(requirement.name) or []:
             child = Requirement(raw)
-            extras = {"extra": e for e in requirement.extras} or {"extra": ""}
-            if child.marker is None or child.marker.evaluate({**BINDER_MARKERS, **extras}):
+            wanted_extras = requirement.extras or {""}
+            if child.marker is None or any(
+                child.marker.evaluate({**BINDER_MARKERS, "extra": extra}) for extra in wanted_extras
+            ):
                 todo.append(child)
     return seen
 
