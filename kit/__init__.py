@@ -37,6 +37,7 @@ _SUBMODULES = frozenset(
         "data",
         "design",
         "exercises",
+        "explorer",
         "framing",
         "geo",
         "plot",
