@@ -63,5 +63,5 @@ def test_unknown_objects_come_back_as_unsupported_and_never_execute():
 
 
 def test_rejects_text_that_is_not_an_answers_file():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="not a kit answers file"):
         loads('{"answers": {}}')
