@@ -18,7 +18,11 @@ def copy_course(target: Path) -> Path:
     """A scratch copy of the course (config and sources only) to grade in without touching the repo."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy2(COURSE / "nbgrader_config.py", target / "nbgrader_config.py")
-    shutil.copytree(COURSE / "source", target / "source", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    shutil.copytree(
+        COURSE / "source",
+        target / "source",
+        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "my_work"),
+    )
     return target
 
 
@@ -37,7 +41,7 @@ def nbgrader(course: Path, *args: str, check: bool = True) -> subprocess.Complet
 
 
 def assignments() -> list[str]:
-    return sorted(p.name for p in (COURSE / "source").iterdir() if p.is_dir())
+    return sorted({p.parent.name for p in (COURSE / "source").glob("*/*.ipynb")})
 
 
 def source_notebooks() -> list[Path]:
@@ -48,8 +52,12 @@ def read_notebook(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def hidden_regions(notebook: dict) -> list[str]:
-    """Text of every hidden-test line of a notebook (delimiters excluded, blank lines skipped)."""
+def hidden_regions(notebook: dict, min_length: int = 8) -> list[str]:
+    """Text of every hidden-test line of a notebook (delimiters excluded).
+
+    Lines shorter than ``min_length`` (a lone ``)`` or ``]``) are skipped: they say nothing and
+    would match any page.
+    """
     lines = []
     for cell in notebook["cells"]:
         inside = False
@@ -58,7 +66,7 @@ def hidden_regions(notebook: dict) -> list[str]:
                 inside = True
             elif "END HIDDEN TESTS" in line:
                 inside = False
-            elif inside and line.strip():
+            elif inside and len(line.strip()) >= min_length:
                 lines.append(line.strip())
     return lines
 
