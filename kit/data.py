@@ -143,10 +143,18 @@ def load(name: str) -> pd.DataFrame:
 
     Codes stay strings (leading zeros kept), counts become integers, dates become dates.
 
+    Each dataset is read from disk once per session; every call returns its own copy, so
+    changing the returned table never changes what the next ``load`` gives.
+
     >>> pop = load("population")
     >>> pop["全国地方公共団体コード"].iloc[0]
     '992011'
     """
+    return _read(name).copy()
+
+
+@functools.cache
+def _read(name: str) -> pd.DataFrame:
     res = resource(name)
     file = data_dir() / res["path"]
     fmt = res.get("format", file.suffix.lstrip("."))

@@ -43,7 +43,12 @@ def test_numpy_scalars_become_python_numbers():
 
 def test_frames_and_series_round_trip_with_index_and_dtypes():
     frame = pd.DataFrame(
-        {"地区": ["中央", "川辺"], "人口": [100, 50], "率": [0.5, 0.25], "日": pd.to_datetime(["2026-04-01"] * 2)}
+        {
+            "地区": ["中央", "川辺"],
+            "人口": [100, 50],
+            "率": [0.5, 0.25],
+            "日": pd.to_datetime(["2026-04-01"] * 2),
+        }
     ).set_index("地区")
     back = loads(dumps({"f": frame}))["f"]
     pd.testing.assert_frame_equal(back, frame, check_dtype=False, check_index_type=False)
@@ -65,3 +70,17 @@ def test_unknown_objects_come_back_as_unsupported_and_never_execute():
 def test_rejects_text_that_is_not_an_answers_file():
     with pytest.raises(ValueError, match="not a kit answers file"):
         loads('{"answers": {}}')
+
+
+def test_frames_with_any_labels_round_trip():
+    numbered = pd.DataFrame([[1, "a"], [2, "b"]])  # e.g. read_csv(header=None)
+    back = loads(dumps({"f": numbered}))["f"]
+    assert list(back.columns) == [0, 1]
+    assert back[1].tolist() == ["a", "b"]
+    wide = pd.DataFrame({("人口", "男"): [1], ("人口", "女"): [2]})
+    back_wide = loads(dumps({"w": wide}))["w"]
+    assert list(back_wide.columns) == [("人口", "男"), ("人口", "女")]
+    indexed = pd.DataFrame({"v": [1, 2]}, index=pd.Index([10, 20], name=3))
+    back_indexed = loads(dumps({"i": indexed}))["i"]
+    assert back_indexed.index.name == 3
+    assert back_indexed.index.tolist() == [10, 20]

@@ -96,3 +96,13 @@ def test_dataset_error_is_readable_and_a_key_error():
     assert "データ「populaton」はありません" in str(caught.value)
     assert "kit.datasets()" in str(caught.value)
     assert isinstance(caught.value, KeyError)
+
+
+def test_load_reads_once_and_returns_independent_copies():
+    first = kit.load("public_facilities")
+    first.loc[first.index[0], "施設名"] = "書きかえた名前"
+    first["追加した列"] = 1
+    second = kit.load("public_facilities")
+    assert second.loc[second.index[0], "施設名"] != "書きかえた名前"
+    assert "追加した列" not in second.columns
+    assert kit.data._read.cache_info().hits >= 1

@@ -58,14 +58,26 @@ def encode(value: Any) -> Any:
     if isinstance(value, dt.date):
         return {"kind": "date", "text": value.isoformat()}
     if _is_geoframe(value):
-        return {"kind": "GeoDataFrame", "crs": str(value.crs) if value.crs else None, "geojson": value.to_json()}
+        return {
+            "kind": "GeoDataFrame",
+            "crs": str(value.crs) if value.crs else None,
+            "geojson": value.to_json(),
+        }
     if isinstance(value, pd.DataFrame):
-        return {"kind": "DataFrame", "table": _frame_json(value)}
+        return {"kind": "DataFrame", **_frame_data(value)}
     if isinstance(value, pd.Series):
-        return {"kind": "Series", "name": encode(value.name), "table": _frame_json(value.to_frame("__value__"))}
-    if type(value).__module__.startswith("kit.") and hasattr(value, "to_dict") and hasattr(type(value), "from_dict"):
+        return {"kind": "Series", "name": encode(value.name), **_frame_data(value.to_frame())}
+    if (
+        type(value).__module__.startswith("kit.")
+        and hasattr(value, "to_dict")
+        and hasattr(type(value), "from_dict")
+    ):
         cls = type(value)
-        return {"kind": "kit", "class": f"{cls.__module__}.{cls.__qualname__}", "data": encode(value.to_dict())}
+        return {
+            "kind": "kit",
+            "class": f"{cls.__module__}.{cls.__qualname__}",
+            "data": encode(value.to_dict()),
+        }
     return {"kind": "unsupported", "type": type(value).__name__}
 
 
@@ -92,10 +104,10 @@ def decode(data: Any) -> Any:
         stamp = pd.Timestamp(data["text"])
         return stamp if kind == "datetime" else stamp.date()
     if kind == "DataFrame":
-        return _frame_from_json(data["table"])
+        return _frame_from_data(data)
     if kind == "Series":
-        frame = _frame_from_json(data["table"])
-        return frame["__value__"].rename(decode(data["name"]))
+        frame = _frame_from_data(data)
+        return frame.iloc[:, 0].rename(decode(data["name"]))
     if kind == "GeoDataFrame":
         import geopandas as gpd
 
@@ -108,7 +120,10 @@ def decode(data: Any) -> Any:
 
 def dumps(namespace: dict[str, Any]) -> str:
     """JSON text of answer variables; names missing from the namespace are simply left out."""
-    return json.dumps({"format": FORMAT, "answers": {k: encode(v) for k, v in namespace.items()}}, ensure_ascii=False)
+    return json.dumps(
+        {"format": FORMAT, "answers": {k: encode(v) for k, v in namespace.items()}},
+        ensure_ascii=False,
+    )
 
 
 def loads(text: str) -> dict[str, Any]:
@@ -123,16 +138,33 @@ def _is_geoframe(value: Any) -> bool:
     return type(value).__name__ == "GeoDataFrame" and hasattr(value, "to_json")
 
 
-def _frame_json(frame: Any) -> str:
-    return frame.to_json(orient="table", date_format="iso", force_ascii=False)
+def _frame_data(frame: Any) -> dict[str, Any]:
+    """A frame as pandas' "table" JSON, with column and index labels kept aside.
+
+    The table format needs string labels; answers may have any (integers after
+    ``read_csv(header=None)``, tuples of a MultiIndex), so they travel separately.
+    """
+    safe = frame.copy()
+    safe.columns = [f"c{i}" for i in range(frame.shape[1])]
+    names = list(frame.index.names)
+    safe.index = safe.index.set_names([f"i{i}" for i in range(len(names))])
+    return {
+        "table": safe.to_json(orient="table", date_format="iso", force_ascii=False),
+        "columns": [encode(label) for label in frame.columns],
+        "index_names": [encode(name) for name in names],
+    }
 
 
-def _frame_from_json(text: str) -> Any:
+def _frame_from_data(data: dict[str, Any]) -> Any:
     import pandas as pd
 
-    frame = pd.read_json(io.StringIO(text), orient="table")
-    if list(frame.index.names) == ["index"]:
-        frame.index.name = None
+    frame = pd.read_json(io.StringIO(data["table"]), orient="table")
+    labels = [_hashable(decode(label)) for label in data["columns"]]
+    if labels and all(isinstance(label, tuple) for label in labels):
+        frame.columns = pd.MultiIndex.from_tuples(labels)
+    else:
+        frame.columns = labels
+    frame.index = frame.index.set_names([decode(name) for name in data["index_names"]])
     return frame
 
 
