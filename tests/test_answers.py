@@ -84,3 +84,12 @@ def test_frames_with_any_labels_round_trip():
     back_indexed = loads(dumps({"i": indexed}))["i"]
     assert back_indexed.index.name == 3
     assert back_indexed.index.tolist() == [10, 20]
+
+
+def test_an_unwritable_value_is_unsupported_and_the_others_still_travel():
+    from shapely.geometry import Point
+
+    with_shapes = pd.DataFrame({"名前": ["a"], "geometry": [Point(0, 0)]})
+    back = loads(dumps({"merged": with_shapes, "n": 3}))
+    assert back["merged"] == Unsupported("DataFrame")
+    assert back["n"] == 3
