@@ -119,11 +119,22 @@ def decode(data: Any) -> Any:
 
 
 def dumps(namespace: dict[str, Any]) -> str:
-    """JSON text of answer variables; names missing from the namespace are simply left out."""
+    """JSON text of answer variables; names missing from the namespace are simply left out.
+
+    A value that cannot be written (e.g. a plain DataFrame holding shapely geometries) is
+    recorded as unsupported; it never stops the other answers from being written.
+    """
     return json.dumps(
-        {"format": FORMAT, "answers": {k: encode(v) for k, v in namespace.items()}},
+        {"format": FORMAT, "answers": {k: _encode_or_unsupported(v) for k, v in namespace.items()}},
         ensure_ascii=False,
     )
+
+
+def _encode_or_unsupported(value: Any) -> Any:
+    try:
+        return encode(value)
+    except Exception:  # an answer of an unwritable shape counts as unsupported, not as a crash
+        return {"kind": "unsupported", "type": type(value).__name__}
 
 
 def loads(text: str) -> dict[str, Any]:
