@@ -40,6 +40,7 @@ _SUBMODULES = frozenset(
         "explorer",
         "framing",
         "geo",
+        "mesh",
         "plot",
         "privacy",
         "readers",
