@@ -31,6 +31,10 @@ from typing import TYPE_CHECKING, Literal
 
 from kit.errors import DateError
 
+# Excel serial dates live in kit.excel_dates; kept reachable here, where trainees look for dates.
+from kit.excel_dates import from_excel_serial as from_excel_serial
+from kit.excel_dates import to_excel_serial as to_excel_serial
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -63,10 +67,6 @@ _COMPACT = re.compile(r"^(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})$")
 _SUFFIXES = re.compile(r"(現在|時点|付け?|時点現在)$")
 _WEEKDAY = re.compile(r"\s*[(（][月火水木金土日](曜日?)?[)）]\s*$")
 _MIDNIGHT = re.compile(r"[ T]0{1,2}:00(:00(\.0+)?)?$")
-
-_EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 61 and later count from here (1900 system)
-_EXCEL_1904_EPOCH = dt.date(1904, 1, 1)
-_MAX_SERIAL = 2958465  # 9999-12-31
 
 
 def _fail(problem: str, action: str = "元の値を確認してください。") -> DateError:
@@ -259,54 +259,6 @@ def to_wareki(day: dt.date, style: Style = "long", *, gannen: bool = True) -> st
     raise _fail(
         f"書式「{style}」はありません。", 'style は "long"・"short"・"year" から選んでください。'
     )
-
-
-def from_excel_serial(serial: float, *, date1904: bool = False) -> dt.date:
-    """The date of an Excel serial number (1900 system, with Excel's fictitious 1900-02-29).
-
-    A fractional part (the time of day) is ignored.
-
-    >>> from_excel_serial(44698)
-    datetime.date(2022, 5, 17)
-    >>> from_excel_serial(59)
-    datetime.date(1900, 2, 28)
-    """
-    try:
-        number = int(float(serial))
-    except (TypeError, ValueError):
-        raise _fail(f"「{serial}」は Excel の日付のシリアル値（数）ではありません。") from None
-    if date1904:
-        if not 0 <= number <= _MAX_SERIAL - 1462:
-            raise _fail(f"シリアル値 {serial} は Excel の日付の範囲外です。")
-        return _EXCEL_1904_EPOCH + dt.timedelta(days=number)
-    if number == 60:
-        raise _fail(
-            "シリアル値 60 は Excel だけにある「1900年2月29日」で、実在しない日付です。",
-            "元のファイルの日付を確認してください。",
-        )
-    if not 1 <= number <= _MAX_SERIAL:
-        raise _fail(f"シリアル値 {serial} は Excel の日付の範囲（1〜{_MAX_SERIAL}）外です。")
-    offset = number if number > 60 else number + 1
-    return _EXCEL_EPOCH + dt.timedelta(days=offset)
-
-
-def to_excel_serial(day: dt.date, *, date1904: bool = False) -> int:
-    """The Excel serial number of a date (inverse of :func:`from_excel_serial`).
-
-    >>> to_excel_serial(datetime.date(2022, 5, 17))
-    44698
-    """
-    day = _as_date(day)
-    if date1904:
-        return (day - _EXCEL_1904_EPOCH).days
-    serial = (day - _EXCEL_EPOCH).days
-    if serial <= 60:
-        serial -= 1
-    if serial < 1:
-        raise _fail(
-            f"{day} は Excel の日付（1900年1月1日以降）より前です。", "日付を確認してください。"
-        )
-    return serial
 
 
 def _as_date(value: object) -> dt.date:
