@@ -36,6 +36,7 @@ _SUBMODULES = frozenset(
         "codes",
         "data",
         "design",
+        "excel_dates",
         "exercises",
         "explorer",
         "framing",
