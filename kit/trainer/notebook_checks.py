@@ -2,7 +2,9 @@
 
 - stored without outputs or execution counts;
 - every nbgrader cell has a unique ``grade_id``; test cells are locked and carry points;
-- every autograded test cell calls a kit checker (``.grade()``) and holds hidden tests.
+- every autograded test cell calls a kit checker (``.grade()``) and holds hidden tests;
+- every autograded test cell is tagged ``raises-exception``: until the trainee answers, it
+  fails on purpose, and JupyterLab's Run All must go on to the cells below it.
 
 >>> # problems(Course()) → [] when all is well, else Japanese descriptions
 """
@@ -45,6 +47,11 @@ def notebook_problems(path: Path) -> list[str]:
                 found.append(f"{where}: テストのセルが kit の採点（.grade()）を呼んでいません")
             if "BEGIN HIDDEN TESTS" not in source:
                 found.append(f"{where}: テストのセルに非公開テストがありません")
+            if "raises-exception" not in cell.get("metadata", {}).get("tags", []):
+                found.append(
+                    f"{where}: テストのセルに raises-exception のタグがありません"
+                    "（未回答のとき「すべて実行」がここで止まります）"
+                )
     return found
 
 
