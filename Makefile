@@ -39,11 +39,23 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
-release: $(STAMP)
-	$(BIN)/python -m kit.trainer release
+# Generated again only when a source notebook, the nbgrader configuration or the code that
+# generates them changed (`make clean` forces it).
+SOURCES := $(shell find $(COURSE)/source -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*') \
+  $(COURSE)/nbgrader_config.py kit/trainer/release.py kit/trainer/feedback.py
+RELEASED := $(COURSE)/release/.released
+SOLVED := $(COURSE)/solution/.solved
 
-solutions: $(STAMP)
+release: $(RELEASED)
+solutions: $(SOLVED)
+
+$(RELEASED): $(STAMP) $(SOURCES)
+	$(BIN)/python -m kit.trainer release
+	@touch $@
+
+$(SOLVED): $(STAMP) $(SOURCES)
 	$(BIN)/python -m kit.trainer release --solutions
+	@touch $@
 
 # The trainee's own copy of the released notebooks; never overwrites their work.
 workspace: release $(if $(filter 1,$(SOLUTIONS)),solutions)
@@ -90,3 +102,31 @@ bench: $(STAMP)
 clean:
 	rm -rf $(COURSE)/release $(COURSE)/solution $(COURSE)/autograded $(COURSE)/feedback \
 	  $(COURSE)/gradebook.db .pytest_cache
+
+# ---------------------------------------------------------------------------------------------
+# Trainers: collect → grade → feedback → report, and doctor to check a machine first.
+# ASSIGNMENT=stage0 picks a stage (collect and feedback need one); FROM=folder-or-file.zip
+# collects from a shared drive or an LMS download instead of the nbgrader exchange;
+# JOBS=N grades N notebooks at a time (0: one per CPU).
+ASSIGNMENT ?=
+FROM ?=
+JOBS ?= 0
+
+.PHONY: collect grade feedback report doctor
+
+collect: $(STAMP)
+	@test -n "$(ASSIGNMENT)" || { echo "ASSIGNMENT=stage0 のように課題を指定してください。"; exit 1; }
+	$(BIN)/python -m kit.trainer collect --assignment $(ASSIGNMENT) $(if $(FROM),--from "$(FROM)",--from-exchange)
+
+grade: $(STAMP)
+	$(BIN)/python -m kit.trainer grade --jobs $(JOBS) $(if $(ASSIGNMENT),--assignment $(ASSIGNMENT))
+
+feedback: $(STAMP)
+	@test -n "$(ASSIGNMENT)" || { echo "ASSIGNMENT=stage0 のように課題を指定してください。"; exit 1; }
+	$(BIN)/python -m kit.trainer feedback --assignment $(ASSIGNMENT)
+
+report: $(STAMP)
+	$(BIN)/python -m kit.trainer report $(if $(ASSIGNMENT),--assignment $(ASSIGNMENT))
+
+doctor: $(STAMP)
+	$(BIN)/python -m kit.trainer doctor

@@ -22,6 +22,9 @@ STDERR_MIME = "application/vnd.jupyter.stderr"
 WIDGET_VIEW = ".jp-OutputArea-output:has(> .jupyter-widgets)"
 _VIEWS = "'" + WIDGET_VIEW + "'"
 
+# Seconds the kernel must stay idle, with no cell finishing, before a run counts as over.
+SETTLE = 2.0
+
 # The current notebook panel; every snippet below starts from it.
 _PANEL = "const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;"
 
@@ -112,8 +115,22 @@ def start(page: Any, command: str) -> int:
 
 
 def wait_until_run(page: Any, before: int, timeout: float = 300) -> None:
-    """Wait until cells ran past execution count ``before`` and the kernel is idle."""
-    page.wait_for_function(_IDLE_AFTER, arg=before, timeout=timeout * 1000, polling=500)
+    """Wait until cells ran past execution count ``before`` and the kernel stays idle.
+
+    Once a cell tagged ``raises-exception`` has failed, Lab marks the cells still queued in the
+    kernel as idle, and the kernel is briefly idle between two of them: the run is over only when
+    the kernel is idle twice, ``SETTLE`` seconds apart, with no cell finished in between.
+    """
+    deadline = time.monotonic() + timeout
+    seen = None
+    while True:
+        left = max(deadline - time.monotonic(), 1.0)
+        page.wait_for_function(_IDLE_AFTER, arg=before, timeout=left * 1000, polling=500)
+        count = page.evaluate(_MAX_COUNT)
+        if count == seen:
+            break
+        seen = count
+        time.sleep(SETTLE)
     # Outputs (images, widget views) are attached a moment after the kernel goes idle.
     time.sleep(0.5)
 

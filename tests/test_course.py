@@ -63,8 +63,22 @@ def _fill(release: dict, answers: dict[str, str]) -> dict:
 def _tampered(release: dict) -> dict:
     tampered = json.loads(json.dumps(release))
     cells = tampered["cells"]
-    setup = next(i for i, c in enumerate(cells) if c["metadata"].get("nbgrader", {}).get("grade_id") == "setup")
-    cells.insert(setup + 1, {"cell_type": "code", "metadata": {}, "source": TAMPER_CELL, "outputs": [], "execution_count": None, "id": "tamper"})
+    setup = next(
+        i
+        for i, c in enumerate(cells)
+        if c["metadata"].get("nbgrader", {}).get("grade_id") == "setup"
+    )
+    cells.insert(
+        setup + 1,
+        {
+            "cell_type": "code",
+            "metadata": {},
+            "source": TAMPER_CELL,
+            "outputs": [],
+            "execution_count": None,
+            "id": "tamper",
+        },
+    )
     return tampered
 
 
@@ -82,7 +96,10 @@ def graded(tmp_path_factory):
             source = read_notebook(course / "source" / assignment / release_path.name)
             release = read_notebook(release_path)
             submitted = course / "submitted"
-            _write(submitted / "good" / assignment / release_path.name, _fill(release, _answer_sources(source)))
+            _write(
+                submitted / "good" / assignment / release_path.name,
+                _fill(release, _answer_sources(source)),
+            )
             _write(submitted / "blank" / assignment / release_path.name, release)
             _write(submitted / "tamper" / assignment / release_path.name, _tampered(release))
         nbgrader(course, "autograde", assignment, "--force")
@@ -99,7 +116,12 @@ def _scores(course: Path, assignment: str, student: str) -> list:
 @pytest.mark.parametrize("notebook", source_notebooks(), ids=lambda p: p.parent.name)
 def test_source_notebook_passes_nbgrader_validate(notebook, tmp_path):
     course = copy_course(tmp_path / "course")
-    proc = nbgrader(course, "validate", str(course / "source" / notebook.parent.name / notebook.name), check=False)
+    proc = nbgrader(
+        course,
+        "validate",
+        str(course / "source" / notebook.parent.name / notebook.name),
+        check=False,
+    )
     assert "Success! Your notebook passes all the tests." in proc.stdout, proc.stdout + proc.stderr
 
 
@@ -109,7 +131,9 @@ def test_release_holds_no_solution_and_no_hidden_test(graded, assignment):
         text = release_path.read_text(encoding="utf-8")
         source = read_notebook(graded / "source" / assignment / release_path.name)
         assert "BEGIN SOLUTION" not in text and "BEGIN HIDDEN TESTS" not in text
-        leaked = [line for line in hidden_regions(source) + solution_regions(source) if line in text]
+        leaked = [
+            line for line in hidden_regions(source) + solution_regions(source) if line in text
+        ]
         # Solution lines that also appear in the worked examples are not leaks; none of these may.
         assert [line for line in leaked if "=" in line or "assert" in line] == []
 
@@ -146,7 +170,9 @@ def test_feedback_shows_no_hidden_test(graded, assignment):
     for student in ("good", "blank", "tamper"):
         for html_path in (graded / "feedback" / student / assignment).glob("*.html"):
             html = html_path.read_text(encoding="utf-8")
-            source = read_notebook(graded / "source" / assignment / html_path.with_suffix(".ipynb").name)
+            source = read_notebook(
+                graded / "source" / assignment / html_path.with_suffix(".ipynb").name
+            )
             plain = re.sub(r"<[^>]+>", "", html)
             for line in hidden_regions(source):
                 assert line not in plain, f"{student}/{html_path.name} shows hidden line {line!r}"

@@ -13,7 +13,13 @@ def _check_total(total):
 
 
 def make_question() -> Question:
-    return Question("問1", ["total"], _check_total, hints=["一つ目", "二つ目", "三つ目"], praise="よくできました。")
+    return Question(
+        "問1",
+        ["total"],
+        _check_total,
+        hints=["一つ目", "二つ目", "三つ目"],
+        praise="よくできました。",
+    )
 
 
 def test_verdicts_for_right_wrong_missing_and_placeholder():

@@ -53,7 +53,9 @@ def test_known_wrong_answers_fail_with_a_specific_message(stage, name):
     for namespace, fragment in wrongs:
         verdict = question.verdict(namespace)
         assert verdict.status == "incorrect", f"{stage}.{name} accepted a wrong answer: {namespace}"
-        assert fragment in verdict.message, f"{stage}.{name}: {verdict.message!r} lacks {fragment!r}"
+        assert fragment in verdict.message, (
+            f"{stage}.{name}: {verdict.message!r} lacks {fragment!r}"
+        )
 
 
 @pytest.mark.parametrize(("stage", "name"), PAIRS)

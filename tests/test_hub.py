@@ -309,11 +309,13 @@ def flow(hub, people):
     nbgrader = str(site.bin("nbgrader"))
     log = instructor_runs(site, nbgrader, "collect", ASSIGNMENT)
     assert "cheating attempt" not in log
-    # nbgrader's own autograde: `python -m kit.trainer grade` does not yet carry
-    # submission_secret.txt into autograded/, which release_feedback needs.
-    instructor_runs(site, nbgrader, "autograde", ASSIGNMENT, "--force")
-    instructor_runs(site, nbgrader, "generate_feedback", ASSIGNMENT, "--force")
-    instructor_runs(site, nbgrader, "release_feedback", ASSIGNMENT)
+    # The kit's own grading (sandboxed, in parallel) and its checked feedback, as the guide says.
+    python = str(site.bin("python"))
+    graded = instructor_runs(site, python, "-m", "kit.trainer", "grade", "--assignment", ASSIGNMENT)
+    assert "隔離して実行しました" in graded, graded
+    instructor_runs(
+        site, python, "-m", "kit.trainer", "feedback", "--assignment", ASSIGNMENT, "--release"
+    )
     feedback = {}
     for name in (a, b):
         listed = _assignment_action(people[name], "fetch_feedback")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -81,3 +82,27 @@ def test_make_lab_never_overwrites_the_trainees_work(tmp_path):
     assert done.returncode == 0, done.stderr
     assert mine.read_text(encoding="utf-8") == '{"my": "work"}'
     assert (workspace / "model_answers" / "stage0" / "intro.ipynb").exists()
+    assert not list(workspace.rglob(".released")) and not list(workspace.rglob(".solved"))
+
+
+def test_a_second_run_generates_nothing_until_a_source_changes(tmp_path):
+    workspace = tmp_path / "workspace"
+
+    def make_workspace() -> str:
+        done = subprocess.run(
+            ["make", "workspace", f"WORKSPACE={workspace}"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    make_workspace()
+    again = make_workspace()
+    assert "kit.trainer release" not in again, again
+    source = REPO / "notebooks" / "source" / "stage0" / "intro.ipynb"
+    os.utime(source)  # as if the notebook had been edited
+    changed = make_workspace()
+    assert re.search(r"kit\.trainer release$", changed, re.M), changed
+    assert "kit.trainer release --solutions" in changed

@@ -30,7 +30,9 @@ def test_every_declared_dependency_is_pinned_in_the_lock_within_its_range():
         requirement = Requirement(raw)
         name = canonicalize_name(requirement.name)
         assert name in pins, f"{name} is not pinned in requirements.lock (run make lock)"
-        assert requirement.specifier.contains(pins[name]), f"{name}=={pins[name]} outside {requirement.specifier}"
+        assert requirement.specifier.contains(pins[name]), (
+            f"{name}=={pins[name]} outside {requirement.specifier}"
+        )
 
 
 def test_lock_pins_exact_versions_only():
@@ -70,7 +72,18 @@ def test_version_matches_pyproject():
 @pytest.mark.slow
 def test_wheel_carries_the_datasets_and_kit_loads_them_when_installed(tmp_path):
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(REPO)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(REPO),
+        ],
         check=True,
     )
     wheel = next(tmp_path.glob("data_academy_kit-*.whl"))
@@ -79,14 +92,32 @@ def test_wheel_carries_the_datasets_and_kit_loads_them_when_installed(tmp_path):
     assert any(n.startswith("kit/_datasets/city/") for n in names)
     target = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)], check=True
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
     )
     code = (
         "import kit, kit.data; print(kit.__file__); print(kit.data.data_dir()); "
         "print(len(kit.load('public_facilities')))"
     )
     env = {k: v for k, v in os.environ.items() if k != "KIT_DATA_DIR"} | {"PYTHONPATH": str(target)}
-    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     kit_file, data_dir, rows = out.stdout.split()
     assert kit_file.startswith(str(target)) and data_dir.startswith(str(target))
     assert int(rows) > 0

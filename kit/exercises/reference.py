@@ -25,4 +25,6 @@ def raw_table(name: str) -> Any:
         import geopandas as gpd
 
         return gpd.read_file(file)
-    return pd.read_csv(file, encoding=res.get("encoding", "utf-8"), keep_default_na=False, na_values=[""])
+    return pd.read_csv(
+        file, encoding=res.get("encoding", "utf-8"), keep_default_na=False, na_values=[""]
+    )

@@ -22,7 +22,9 @@ def _workspace(args: argparse.Namespace) -> None:
     from kit.trainer.release import fill_workspace
 
     copied = fill_workspace(Course(), Path(args.into), with_solutions=args.with_solutions)
-    print(f"{args.into} に {len(copied)} 個のファイルを用意しました（すでにあるファイルはそのままです）。")
+    print(
+        f"{args.into} に {len(copied)} 個のファイルを用意しました（すでにあるファイルはそのままです）。"
+    )
 
 
 def _environment_yml(args: argparse.Namespace) -> None:
@@ -44,6 +46,9 @@ def _check_notebooks(args: argparse.Namespace) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    # jsonschema (under nbformat) imports this optional IRI checker only to validate "iri"
+    # formats, which no notebook uses; building its grammar costs seconds per command.
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
     parser = argparse.ArgumentParser(prog="python -m kit.trainer", description="講師用のコマンド")
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -63,6 +68,10 @@ def main(argv: list[str] | None = None) -> None:
 
     p = commands.add_parser("check-notebooks", help="講座のノートブックを検査する")
     p.set_defaults(run=_check_notebooks)
+
+    from kit.trainer.cli_workflow import add_commands
+
+    add_commands(commands)
 
     args = parser.parse_args(argv)
     try:

@@ -91,6 +91,8 @@ def environment_yml(lock: Path, pyproject: Path | None = None) -> str:
 def environment_pins(environment: Path) -> dict[str, str]:
     """Package → version of the pip section of an ``environment.yml``."""
     pins = {}
-    for match in re.finditer(r"^\s+- ([A-Za-z0-9_.\-]+)==(\S+)$", environment.read_text("utf-8"), re.M):
+    for match in re.finditer(
+        r"^\s+- ([A-Za-z0-9_.\-]+)==(\S+)$", environment.read_text("utf-8"), re.M
+    ):
         pins[canonicalize_name(match.group(1))] = match.group(2)
     return pins

@@ -45,7 +45,11 @@ def cases() -> dict[str, dict]:
                 {"cost_by_district": cost},
                 {"cost_by_district": cost.reset_index()},
                 {"cost_by_district": f.groupby("地区")[["年間維持管理費"]].sum()},
-                {"cost_by_district": f.pivot_table(index="地区", values="年間維持管理費", aggfunc="sum")},
+                {
+                    "cost_by_district": f.pivot_table(
+                        index="地区", values="年間維持管理費", aggfunc="sum"
+                    )
+                },
             ],
             "wrong": [
                 ({"cost_by_district": f.groupby("地区")["年間維持管理費"].mean()}, "平均"),
@@ -67,7 +71,11 @@ def cases() -> dict[str, dict]:
             else [],
         },
         "q5": {
-            "right": [{"n_old": n_old}, {"n_old": float(n_old)}, {"n_old": (f["建築年"] < 1981).sum()}],
+            "right": [
+                {"n_old": n_old},
+                {"n_old": float(n_old)},
+                {"n_old": (f["建築年"] < 1981).sum()},
+            ],
             "wrong": [
                 ({"n_old": int((f["建築年"] <= 1981).sum())}, "1981 年に建てた施設も")
                 if (f["建築年"] == 1981).any()
