@@ -24,9 +24,11 @@ help:
 	@echo "make lab      — 初回は環境を作り、講座を JupyterLab で開きます"
 	@echo "make test     — すべてのテストを実行します"
 	@echo "make setup    — 環境の準備だけを行います"
-	@echo "make release  — 受講者用ノートブックを作り直します（notebooks/release）"
+	@echo "make release  — 受講者用ノートブックを作ります（notebooks/release、元が変わったときだけ）"
 	@echo "make lint     — コードとノートブックの検査"
 	@echo "make bench    — 速度とメモリの計測"
+	@echo "講師用: make collect ASSIGNMENT=stage0 [FROM=フォルダ/zip]、make grade、"
+	@echo "        make feedback ASSIGNMENT=stage0、make report、make doctor"
 
 setup: $(STAMP)
 

@@ -38,10 +38,45 @@ def machine() -> str:
     )
 
 
-def table(figures: list[tuple[str, Figure]]) -> str:
-    lines = ["| topic | figure | median | target | met | note |", "|---|---|---|---|---|---|"]
-    lines += [f"| {topic} {fig.row()}" for topic, fig in figures]
-    return "\n".join(lines)
+HEADER = "| topic | figure | median | target | met | note | measured |"
+
+
+def rows(figures: list[tuple[str, Figure]], stamp: str) -> list[str]:
+    """Markdown table rows, one per figure, each with the time it was measured."""
+    return [f"| {topic} {fig.row()} {stamp} |" for topic, fig in figures]
+
+
+def recorded_rows(text: str) -> dict[str, list[str]]:
+    """Rows of an earlier RESULTS.md by topic, so re-measuring one topic keeps the others.
+
+    >>> recorded_rows("| notebooks | stage0 | 5 s | | | | 2026-01-01 |")["notebooks"][0][:11]
+    '| notebooks'
+    """
+    kept: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        cells = line.split("|")
+        if len(cells) > 8 and line.startswith("| ") and not line.startswith(("| topic", "|---")):
+            kept.setdefault(cells[1].strip(), []).append(line)
+    return kept
+
+
+def record(figures: list[tuple[str, Figure]], stamp: str) -> None:
+    """Write RESULTS.md: the new rows replace those of their topics; other topics stay."""
+    old = recorded_rows(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    new: dict[str, list[str]] = {}
+    for line in rows(figures, stamp):
+        new.setdefault(line.split("|")[1].strip(), []).append(line)
+    merged = {**old, **new}
+    body = [HEADER, "|---|---|---|---|---|---|---|"]
+    body += [line for topic in sorted(merged) for line in merged[topic]]
+    RESULTS.write_text(
+        "# Benchmark results\n\n"
+        f"Machine: {machine()}.\n"
+        "Each figure is a median of several runs unless its note says otherwise; ratios are "
+        "measured side by side in one run. `python -m bench --only TOPIC --record` re-measures "
+        "one topic and keeps the rest.\n\n" + "\n".join(body) + "\n",
+        encoding="utf-8",
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -55,16 +90,10 @@ def main(argv: list[str] | None = None) -> None:
         module = importlib.import_module(f"bench.bench_{topic}")
         print(f"… {topic}", flush=True)
         figures += [(topic, fig) for fig in module.run()]
-    text = table(figures)
-    print(text)
+    stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+    print("\n".join([HEADER, "|---|---|---|---|---|---|---|", *rows(figures, stamp)]))
     if args.record:
-        stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
-        RESULTS.write_text(
-            f"# Benchmark results\n\nMeasured {stamp} on {machine()}.\n"
-            f"Each figure is a median of several runs; ratios are measured side by side in one run.\n\n"
-            f"{text}\n",
-            encoding="utf-8",
-        )
+        record(figures, stamp)
         print(f"written to {RESULTS}")
 
 
