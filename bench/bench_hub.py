@@ -2,10 +2,13 @@
 
 Needs root (it creates real Unix users, removed afterwards) and configurable-http-proxy. It sets
 up a server on loopback in a temporary folder, starts one server per trainee through the hub's
-API, and in each trainee's kernel runs the stage 0 notebook (model answers in), then a cell like
-stage 3's (geopandas, seaborn, a figure). Memory is the resident set (RSS) of every process of the
-account (server + kernel); PSS, which shares the common libraries fairly, is shown too. The
-instructor's grading is measured as the peak extra RSS of their processes during autograde.
+API, and in each trainee's kernel runs the stage 0 notebook (model answers in), then the notebook
+with the highest peak kernel memory (stage 4's design), in the same kernel. Memory is the
+resident set (RSS) of every process of the account (server + kernel); PSS, which shares the
+common libraries fairly, is shown too. Capacity counts the shared files once and each trainee's
+anonymous memory (heap, arrays) per trainee; the RSS-only count is a lower bound. The instructor's
+grading is measured as the peak extra RSS of their processes during ``python -m kit.trainer
+grade`` (sandboxed, one worker per core).
 
 The shared environment is built in the temporary folder (about 2 minutes) unless
 ``KIT_HUB_PREFIX`` names an existing one to reuse.
@@ -36,7 +39,7 @@ from kit.trainer.hub.hubconfig import spawn_environment
 from kit.trainer.hub.install import checkout_root
 from kit.trainer.hub.kernels import run_cells, start_kernel
 from kit.trainer.hub.layout import Site
-from kit.trainer.hub.processes import pids_of_user, pss_bytes, rss_bytes
+from kit.trainer.hub.processes import anonymous_bytes, pids_of_user, pss_bytes, rss_bytes
 from kit.trainer.hub.server import hub_pid, read_pid, start_hub, stop_hub, wait_until_up
 from kit.trainer.hub.setup import setup
 from kit.trainer.hub.teardown import teardown
@@ -44,16 +47,8 @@ from kit.trainer.hub.teardown import teardown
 MB = 1024 * 1024
 SERVER_GB = 16
 OS_RESERVE_MB = 2048  # kernel, page cache for the shared environment, sshd, journald
-HEAVY_CELL = """
-import geopandas, seaborn as sns, matplotlib.pyplot as plt, numpy as np, pandas as pd
-kit.setup()
-frame = pd.DataFrame({"地区": list("ABCDEFGH") * 500, "値": np.random.default_rng(0).normal(size=4000)})
-fig, ax = plt.subplots()
-sns.boxplot(data=frame, x="地区", y="値", ax=ax)
-ax.set_title("地区別の分布")
-fig.savefig("/dev/null", format="png")
-plt.close(fig)
-"""
+# The notebook with the highest peak kernel memory (bench_notebooks), run after stage 0.
+HEAVIEST = ("stage4", "design.ipynb")
 
 
 def _free_ports(count: int) -> list[int]:
@@ -66,18 +61,24 @@ def _free_ports(count: int) -> list[int]:
     return ports
 
 
-def _stage0_cells() -> list[str]:
-    """Code cells of the stage 0 source notebook (model answers included, hidden tests too)."""
-    notebook = json.loads(
-        (default_root() / "source" / "stage0" / "intro.ipynb").read_text(encoding="utf-8")
-    )
+def _source_cells(stage: str, name: str) -> list[str]:
+    """Code cells of a source notebook (model answers included, hidden tests too).
+
+    >>> "import kit" in "".join(_source_cells("stage0", "intro.ipynb"))
+    True
+    """
+    notebook = json.loads((default_root() / "source" / stage / name).read_text(encoding="utf-8"))
     return ["".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code"]
 
 
-def _account_memory(name: str) -> tuple[int, int]:
-    """(RSS, PSS) in bytes of every process of one account."""
+def _account_memory(name: str) -> tuple[int, int, int]:
+    """(RSS, PSS, anonymous) in bytes of every process of one account."""
     pids = pids_of_user(pwd.getpwnam(name).pw_uid)
-    return sum(rss_bytes(p) for p in pids), sum(pss_bytes(p) for p in pids)
+    return (
+        sum(rss_bytes(p) for p in pids),
+        sum(pss_bytes(p) for p in pids),
+        sum(anonymous_bytes(p) for p in pids),
+    )
 
 
 def _peak_rss_while(
@@ -135,18 +136,19 @@ def _measure(site: Site, passwords: dict[str, str]) -> list[Figure]:
         spawn_seconds.append(time.perf_counter() - start)
     idle = [_account_memory(name)[0] for name in site.trainees]
 
-    cells = _stage0_cells()
-    after_stage0, after_heavy, pss = [], [], []
+    cells, heaviest = _source_cells("stage0", "intro.ipynb"), _source_cells(*HEAVIEST)
+    after_stage0, after_heavy, pss, anonymous = [], [], [], []
     failures = 0
     for name in site.trainees:
         user = users[name]
         kernel = start_kernel(user)
         failures += len(run_cells(user, kernel, cells))
         after_stage0.append(_account_memory(name)[0])
-        failures += len(run_cells(user, kernel, [HEAVY_CELL]))
-        rss, proportional = _account_memory(name)
+        failures += len(run_cells(user, kernel, heaviest))
+        rss, proportional, private = _account_memory(name)
         after_heavy.append(rss)
         pss.append(proportional)
+        anonymous.append(private)
 
     _instructor(site, "generate_assignment", "stage0", "--force")
     _instructor(site, "release_assignment", "stage0", "--force")
@@ -166,7 +168,15 @@ def _measure(site: Site, passwords: dict[str, str]) -> list[Figure]:
     }
     peak, grade_seconds = _peak_rss_while(
         site.instructor,
-        [str(site.bin("nbgrader")), "autograde", "stage0", "--force"],
+        [
+            str(site.bin("python")),
+            "-m",
+            "kit.trainer",
+            "grade",
+            "--assignment",
+            "stage0",
+            "--quiet",
+        ],
         env,
         site.course_root,
     )
@@ -175,9 +185,14 @@ def _measure(site: Site, passwords: dict[str, str]) -> list[Figure]:
     hub = rss_bytes(hub_pid(site) or 0)
     proxy = rss_bytes(read_pid(site.private / "proxy.pid") or 0)
     per_trainee = statistics.median(after_heavy)
+    per_trainee_anon = statistics.median(anonymous)
+    # Libraries, fonts and dictionaries are files of the one shared environment: their pages are
+    # in memory once for everybody. Each further trainee adds their anonymous memory.
+    shared_once = per_trainee - per_trainee_anon
     instructor_active = per_trainee  # the instructor's own server and kernel
     budget = SERVER_GB * 1024 * MB - OS_RESERVE_MB * MB - hub - proxy - instructor_active - grading
-    capacity = math.floor(budget / per_trainee)
+    capacity = math.floor((budget - shared_once) / per_trainee_anon)
+    capacity_rss = math.floor(budget / per_trainee)
     n = len(site.trainees)
     return [
         Figure("hub (jupyterhub) RSS", hub / MB, "MB"),
@@ -195,7 +210,7 @@ def _measure(site: Site, passwords: dict[str, str]) -> list[Figure]:
             note=f"server + kernel; median of {n}",
         ),
         Figure(
-            "active trainee after a stage-3-like cell",
+            f"active trainee after stage 0 and {'/'.join(HEAVIEST)}",
             per_trainee / MB,
             "MB",
             note=f"server + kernel; min {min(after_heavy) / MB:.0f}, max {max(after_heavy) / MB:.0f}; cell errors {failures}",
@@ -210,7 +225,7 @@ def _measure(site: Site, passwords: dict[str, str]) -> list[Figure]:
             "instructor grading peak (extra RSS)",
             grading / MB,
             "MB",
-            note=f"autograde of {n} submissions, {grade_seconds:.0f} s",
+            note=f"kit.trainer grade of {n} submissions (one worker per core), {grade_seconds:.0f} s",
         ),
         Figure(
             "server start, login to ready",
@@ -219,12 +234,24 @@ def _measure(site: Site, passwords: dict[str, str]) -> list[Figure]:
             note=f"median of {len(spawn_seconds)}, one at a time",
         ),
         Figure(
+            "active trainee anonymous memory (what each one adds)",
+            per_trainee_anon / MB,
+            "MB",
+            note=f"median of {n}; shared files (libraries, fonts, dictionary) {shared_once / MB:.0f} MB once",
+        ),
+        Figure(
             f"trainees a {SERVER_GB} GB server holds",
             capacity,
             "trainees",
             target=">= 40",
             met=capacity >= 40,
-            note=f"{SERVER_GB} GB − {OS_RESERVE_MB} MB OS − hub − proxy − instructor − grading, ÷ active trainee RSS",
+            note=f"({SERVER_GB} GB − {OS_RESERVE_MB} MB OS − hub − proxy − instructor − grading − shared files) ÷ anonymous memory per trainee",
+        ),
+        Figure(
+            f"trainees a {SERVER_GB} GB server holds if nothing were shared",
+            capacity_rss,
+            "trainees",
+            note="the same budget ÷ active trainee RSS (a lower bound)",
         ),
     ]
 

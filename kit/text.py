@@ -1,8 +1,9 @@
 """Japanese free text: split answers into words offline (janome) and find each group's themes.
 
-janome is pure Python with its dictionary bundled, so nothing is downloaded. Its tokenizer takes
-about a second to build; it is built once, on first use, and each distinct answer is split only
-once (survey answers repeat a lot).
+janome is pure Python with its dictionary bundled, so nothing is downloaded. It runs in a helper
+process (:mod:`kit.morphemes`) so that its 100 MB dictionary does not stay in the kernel; each
+distinct answer is analysed only once per session (survey answers repeat a lot), and one call
+analyses all its texts in one batch (about a second).
 
 >>> import kit
 >>> kit.text.tokenize(["バスの本数が少なく不便です。"])
@@ -13,13 +14,13 @@ once (survey answers repeat a lot).
 
 from __future__ import annotations
 
-import functools
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from kit.errors import InputError
+from kit.morphemes import Morpheme, analyse
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -40,27 +41,34 @@ STOP_WORDS = frozenset(
 )
 
 
-@functools.cache
-def _tokenizer() -> Any:
-    """The janome tokenizer, built on first use and then reused (building it takes ~1 s)."""
-    from janome.tokenizer import Tokenizer
-
-    return Tokenizer()
+_ANALYSED: dict[str, tuple[Morpheme, ...]] = {}  # text → its morphemes, kept for the session
+_ANALYSED_MAX = 100_000
 
 
-@functools.lru_cache(maxsize=20_000)
-def _words(text: str, parts: tuple[str, ...], stop_words: frozenset[str]) -> tuple[str, ...]:
+def _analysed(texts: list[str]) -> list[tuple[Morpheme, ...]]:
+    """The morphemes of each text; texts not seen before are analysed in one batch."""
+    new = [t for t in dict.fromkeys(texts) if t not in _ANALYSED]
+    if new and len(_ANALYSED) + len(new) > _ANALYSED_MAX:
+        _ANALYSED.clear()
+        new = list(dict.fromkeys(texts))
+    if new:
+        _ANALYSED.update(zip(new, map(tuple, analyse(new)), strict=True))
+    return [_ANALYSED[t] for t in texts]
+
+
+def _content_words(
+    morphemes: tuple[Morpheme, ...], parts: tuple[str, ...], stop_words: frozenset[str]
+) -> list[str]:
     words = []
-    for token in _tokenizer().tokenize(text):
-        pos = token.part_of_speech.split(",")
-        if pos[0] not in parts or (pos[0] == "名詞" and pos[1] in _NOUN_KINDS_LEFT_OUT):
+    for surface, pos, kind, base_form in morphemes:
+        if pos not in parts or (pos == "名詞" and kind in _NOUN_KINDS_LEFT_OUT):
             continue
-        if pos[0] in ("形容詞", "動詞") and pos[1] != "自立":
+        if pos in ("形容詞", "動詞") and kind != "自立":
             continue
-        base = token.base_form if token.base_form != "*" else token.surface
+        base = base_form if base_form != "*" else surface
         if base not in stop_words and (len(base) > 1 or base in _SHORT_WORDS_KEPT):
             words.append(base)
-    return tuple(words)
+    return words
 
 
 def tokenize(
@@ -91,14 +99,15 @@ def tokenize(
             action='例: kit.text.tokenize(survey["自由記述"])',
         )
     keep, stop = tuple(parts), frozenset(stop_words)
-    out = []
-    for text in texts:
-        if text is None or (not isinstance(text, str) and pd.isna(text)):
-            out.append([])
-            continue
-        plain = unicodedata.normalize("NFKC", str(text)).strip()
-        out.append(list(_words(plain, keep, stop)) if plain else [])
-    return out
+    plains = [
+        ""
+        if text is None or (not isinstance(text, str) and pd.isna(text))
+        else unicodedata.normalize("NFKC", str(text)).strip()
+        for text in texts
+    ]
+    filled = [p for p in plains if p]
+    analysed = dict(zip(filled, _analysed(filled), strict=True))
+    return [_content_words(analysed[p], keep, stop) if p else [] for p in plains]
 
 
 def frequent_terms(

@@ -25,7 +25,7 @@ from kit.errors import InputError
 from kit.trainer.hub import accounts
 from kit.trainer.hub.client import request
 from kit.trainer.hub.exchange import copy_keeping_group, private_modes
-from kit.trainer.hub.hubconfig import apply, spawn_environment
+from kit.trainer.hub.hubconfig import apply, role_server_config, spawn_environment
 from kit.trainer.hub.kernels import execute_request
 from kit.trainer.hub.layout import Site, load_site
 from kit.trainer.hub.processes import alive, pids_of_user, stop_pids
@@ -377,3 +377,13 @@ def test_roster_command_prints_a_template():
         "trainee02,受講者",
         "trainee03,受講者",
     ]
+
+
+def test_kernels_left_behind_are_culled_but_never_one_with_an_open_tab():
+    from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+    for role in ("trainee", "instructor"):
+        settings = role_server_config(role)["MappingKernelManager"]
+        manager = AsyncMappingKernelManager(config=Config({"MappingKernelManager": settings}))
+        assert manager.cull_idle_timeout == 3600 and manager.cull_interval == 300
+        assert manager.cull_connected is False and manager.cull_busy is False

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import kit
 import kit.text
-from kit.errors import InputError
+from kit.errors import InputError, KitError
 
 
 @pytest.fixture(autouse=True)
@@ -52,15 +52,34 @@ def test_tokenize_rejects_a_table():
         kit.text.tokenize(pd.DataFrame({"自由記述": ["バス"]}))
 
 
-def test_the_janome_tokenizer_is_built_once_and_only_when_used():
+def test_janome_stays_out_of_the_kernel_one_helper_run_per_batch_and_none_for_known_texts():
     code = (
-        "import sys, kit.text\n"
-        "before = 'janome.tokenizer' in sys.modules\n"
-        "kit.text.tokenize('駅'); kit.text.tokenize('川')\n"
-        "print(before, kit.text._tokenizer.cache_info().misses)"
+        "import sys, kit.text, kit.morphemes\n"
+        "runs = []\n"
+        "real = kit.morphemes.analyse\n"
+        "kit.text.analyse = lambda texts: runs.append(len(texts)) or real(texts)\n"
+        "kit.text.tokenize(['駅が遠い', '川', '駅が遠い'])\n"
+        "kit.text.tokenize(['川', '駅が遠い'])\n"
+        "kit.text.tokenize(['川', 'バスが少ない'])\n"
+        "print('janome' in sys.modules, runs)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["False", "1"]
+    assert out.stdout.split(maxsplit=1) == ["False", "[2, 1]\n"]
+
+
+def test_a_failing_helper_process_gives_a_japanese_error(monkeypatch, tmp_path):
+    import kit.morphemes
+
+    broken = tmp_path / "python"
+    broken.write_text("#!/bin/sh\necho 'ModuleNotFoundError: janome' >&2\nexit 1\n")
+    broken.chmod(0o755)
+    monkeypatch.setattr(kit.morphemes.sys, "executable", str(broken))
+    with pytest.raises(KitError, match="janome") as failed:
+        kit.morphemes.analyse(["バス"])
+    assert "make setup" in str(failed.value)
+    monkeypatch.setattr(kit.morphemes.sys, "executable", str(tmp_path / "no-such-python"))
+    with pytest.raises(KitError, match="単語に分ける"):
+        kit.morphemes.analyse(["バス"])
 
 
 def test_frequent_terms_counts_answers_not_occurrences_and_skips_blank_answers():

@@ -46,8 +46,9 @@ def table(name: str) -> Any:
 
 @_remembered
 def district_names() -> list[str]:
-    """The 8 地区 names in code order."""
-    frame = table("districts").sort_values("地区コード")
+    """The 8 地区 names in code order (from a plain table: the boundaries would load geopandas)."""
+    frame = table("vital_statistics")[["地区コード", "地区名"]].drop_duplicates()
+    frame = frame.sort_values("地区コード")
     return [str(n) for n in frame["地区名"]]
 
 

@@ -60,6 +60,16 @@ def config_file_text(site: Site) -> str:
     )
 
 
+# A kernel left behind (its notebook closed, no tab connected) holds 150–300 MB; on a shared
+# server it is shut down after an idle hour. Kernels with an open tab are never culled.
+KERNEL_CULLING = {
+    "cull_idle_timeout": 3600,
+    "cull_interval": 300,
+    "cull_connected": False,
+    "cull_busy": False,
+}
+
+
 def role_of(site: Site, user: str) -> str:
     """``instructor`` or ``trainee``.
 
@@ -74,10 +84,14 @@ def role_server_config(role: str) -> dict[str, Any]:
 
     >>> role_server_config("trainee")["ServerApp"]["jpserver_extensions"]["nbgrader.server_extensions.formgrader"]
     False
+    >>> role_server_config("instructor")["MappingKernelManager"]["cull_connected"]
+    False
     """
     if role == "instructor":
-        return {"ServerApp": {"tornado_settings": {"headers": dict(INSTRUCTOR_HEADERS)}}}
-    return {"ServerApp": {"jpserver_extensions": dict(TRAINEE_SERVER_EXTENSIONS)}}
+        server = {"ServerApp": {"tornado_settings": {"headers": dict(INSTRUCTOR_HEADERS)}}}
+    else:
+        server = {"ServerApp": {"jpserver_extensions": dict(TRAINEE_SERVER_EXTENSIONS)}}
+    return {**server, "MappingKernelManager": dict(KERNEL_CULLING)}
 
 
 def role_page_config(role: str) -> dict[str, Any]:

@@ -68,12 +68,27 @@ def pss_bytes(pid: int) -> int:
     >>> 0 < pss_bytes(os.getpid()) <= rss_bytes(os.getpid())
     True
     """
+    return _rollup(pid, "Pss")
+
+
+def anonymous_bytes(pid: int) -> int:
+    """Anonymous memory (heap, stacks, arrays): what each further process costs, as opposed to
+    file-backed pages (libraries, fonts, dictionaries) that all processes share.
+
+    >>> 0 < anonymous_bytes(os.getpid()) <= rss_bytes(os.getpid())
+    True
+    """
+    return _rollup(pid, "Anonymous")
+
+
+def _rollup(pid: int, field: str) -> int:
+    """One field of /proc/<pid>/smaps_rollup in bytes (0 when the process is gone)."""
     try:
         text = (PROC / str(pid) / "smaps_rollup").read_text()
     except OSError:
         return 0
     for line in text.splitlines():
-        if line.startswith("Pss:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) * 1024
     return 0
 
