@@ -104,7 +104,10 @@ def run() -> list[Figure]:
     cores = os.cpu_count() or 1
     kit_slot = kit_seconds * cores / notebooks
     plain_each = plain_seconds / notebooks
-    note = f"{TRAINEES} trainees × {len(stages)} stage(s) = {notebooks} notebooks, {cores} cores"
+    note = (
+        f"{TRAINEES} trainees × {len(stages)} stage(s) = {notebooks} notebooks, {cores} cores; "
+        "one run each, side by side"
+    )
     return [
         Figure("plain nbgrader autograde, sequential", plain_seconds, "s", note=note),
         Figure(f"kit grade, {workers} workers, {result.sandbox.kind}", kit_seconds, "s", note=note),
