@@ -26,7 +26,10 @@ def _fail(problem: str, action: str = "元の値を確認してください。")
 
 
 def _as_date(value: object) -> dt.date:
-    """A date from a date, datetime, pandas Timestamp or (via kit.wareki.parse) text."""
+    """A date from a date, datetime, pandas Timestamp or (via kit.wareki.parse) text.
+
+    Shared with :mod:`kit.wareki`, which takes the same inputs.
+    """
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Literal
 from kit.errors import DateError
 
 # Excel serial dates live in kit.excel_dates; kept reachable here, where trainees look for dates.
+from kit.excel_dates import _as_date
 from kit.excel_dates import from_excel_serial as from_excel_serial
 from kit.excel_dates import to_excel_serial as to_excel_serial
 
@@ -258,20 +259,6 @@ def to_wareki(day: dt.date, style: Style = "long", *, gannen: bool = True) -> st
         return f"{name}{year_text}年{day.month}月{day.day}日"
     raise _fail(
         f"書式「{style}」はありません。", 'style は "long"・"short"・"year" から選んでください。'
-    )
-
-
-def _as_date(value: object) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if hasattr(value, "to_pydatetime"):  # pandas Timestamp
-        return value.to_pydatetime().date()  # type: ignore[union-attr]
-    if isinstance(value, str):
-        return parse(value)
-    raise _fail(
-        f"「{value}」は日付ではありません。", "datetime.date か日付の文字列を渡してください。"
     )
 
 

@@ -4,22 +4,24 @@
   student versions and the model answers released and copied into a trainee workspace, exactly as
   ``make workspace`` does (``python -m kit.trainer release`` / ``release --solutions`` /
   ``workspace --with-solutions``), but with ``KIT_COURSE`` pointing at the scratch copy.
-- :func:`launch_browser` starts Debian's chromium with the flags that keep it off the network.
+- :func:`chromium` starts Debian's chromium with the flags that keep it off the network.
 - :func:`require_chromium` skips without chromium (a failure in CI, ``KIT_REQUIRE_ALL=1``);
   :func:`require_japanese_font` always fails without the Japanese font.
 
 The Lab server itself is :class:`browser_lab.LabServer`.
 
 >>> # setup = trainee_setup(tmp_path_factory)
->>> # page = launch_browser(playwright).new_page(); screenshot(page, "stage0-top")
+>>> # with chromium() as browser: screenshot(browser.new_page(), "stage0-top")
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -141,31 +143,29 @@ def trainee_setup(factory: pytest.TempPathFactory) -> TraineeSetup:
 def _kit_trainer(course: Path, *args: str) -> None:
     env = {**tool_environment(), "KIT_COURSE": str(course)}
     env.pop("KIT_WORKDIR", None)
-    proc = subprocess.run(
-        [sys.executable, "-m", "kit.trainer", *args],
-        cwd=course,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if proc.returncode != 0:
-        raise AssertionError(f"kit.trainer {' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}")
+    _module_in(course, env, "kit.trainer", *args)
 
 
 def nbgrader_in(course: Path, config_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run nbgrader as the trainer, in ``course``, with the test server's Jupyter config."""
     env = {**tool_environment(), "JUPYTER_CONFIG_DIR": str(config_dir)}
+    return _module_in(course, env, "nbgrader", *args)
+
+
+def _module_in(
+    cwd: Path, env: dict[str, str], module: str, *args: str
+) -> subprocess.CompletedProcess[str]:
+    """``python -m module args`` in ``cwd``; fails the test with its output if it fails."""
     proc = subprocess.run(
-        [sys.executable, "-m", "nbgrader", *args],
-        cwd=course,
+        [sys.executable, "-m", module, *args],
+        cwd=cwd,
         env=env,
         capture_output=True,
         text=True,
         check=False,
     )
     if proc.returncode != 0:
-        raise AssertionError(f"nbgrader {' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}")
+        raise AssertionError(f"{module} {' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}")
     return proc
 
 
@@ -173,13 +173,21 @@ def nbgrader_in(course: Path, config_dir: Path, *args: str) -> subprocess.Comple
 # The browser
 
 
-def launch_browser(playwright: Any, env: dict[str, str] | None = None) -> Any:
+@contextlib.contextmanager
+def chromium(env: dict[str, str] | None = None) -> Iterator[Any]:
     """Debian's chromium, headless, kept off the network (never ``playwright install``)."""
-    return playwright.chromium.launch(
-        executable_path=str(CHROMIUM),
-        args=LAUNCH_ARGS,
-        env={**os.environ, **(env or {})} if env else None,
-    )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=LAUNCH_ARGS,
+            env={**os.environ, **(env or {})} if env else None,
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 def screenshot(page: Any, name: str) -> Path:

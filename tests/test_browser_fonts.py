@@ -14,8 +14,8 @@ import pytest
 from browser_fonts import japanese_rendering_problems
 from browser_support import (
     JAPANESE_FONT_FAMILY,
+    chromium,
     japanese_font_families,
-    launch_browser,
     require_chromium,
     require_japanese_font,
     screenshot,
@@ -35,17 +35,11 @@ def test_the_japanese_font_package_is_installed():
 
 
 def _problems(env: dict[str, str] | None, shot: str) -> list[str]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch_browser(playwright, env=env)
-        try:
-            page = browser.new_page(viewport={"width": 900, "height": 200})
-            page.set_content(PAGE)
-            screenshot(page, shot)
-            return japanese_rendering_problems(page, "h1", japanese_font_families())
-        finally:
-            browser.close()
+    with chromium(env=env) as browser:
+        page = browser.new_page(viewport={"width": 900, "height": 200})
+        page.set_content(PAGE)
+        screenshot(page, shot)
+        return japanese_rendering_problems(page, "h1", japanese_font_families())
 
 
 def test_the_check_passes_with_the_installed_font():

@@ -24,7 +24,7 @@ from browser_lab import LabServer
 from browser_page import NOT_ANSWERED, close_notebook, open_notebook, use_menu
 from browser_support import (
     VIEWPORT,
-    launch_browser,
+    chromium,
     nbgrader_in,
     require_chromium,
     require_japanese_font,
@@ -77,12 +77,8 @@ def lab(trainee, exchange, tmp_path_factory) -> Iterator[LabServer]:
 
 @pytest.fixture(scope="module")
 def browser(lab):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch_browser(playwright)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture

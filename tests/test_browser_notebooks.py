@@ -36,8 +36,8 @@ from browser_page import (
 from browser_runs import Run, Runs, run_both
 from browser_support import (
     VIEWPORT,
+    chromium,
     japanese_font_families,
-    launch_browser,
     notebook_id,
     require_chromium,
     require_japanese_font,
@@ -72,12 +72,8 @@ def lab(trainee, tmp_path_factory) -> Iterator[LabServer]:
 
 @pytest.fixture(scope="module")
 def browser(lab):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch_browser(playwright)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture(scope="module", params=NOTEBOOKS, ids=notebook_id)

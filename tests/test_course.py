@@ -11,6 +11,7 @@ import json
 import re
 from pathlib import Path
 
+import nbformat
 import pytest
 from nbgrader.api import Gradebook
 from support import (
@@ -24,6 +25,7 @@ from support import (
 )
 
 from kit.trainer.feedback import HIDDEN_FAILURE
+from kit.trainer.practice import model_answers
 
 pytestmark = pytest.mark.slow
 
@@ -38,17 +40,6 @@ for _m in pkgutil.iter_modules(kit.exercises.__path__):
             for _name in _q.names:
                 globals()[_name] = -1
 """
-
-
-def _answer_sources(source: dict) -> dict[str, str]:
-    """grade_id → the model answer of each autograded answer cell, without solution markers."""
-    answers = {}
-    for cell in source["cells"]:
-        meta = cell["metadata"].get("nbgrader", {})
-        if meta.get("solution") and cell["cell_type"] == "code":
-            lines = "".join(cell["source"]).split("\n")
-            answers[meta["grade_id"]] = "\n".join(line for line in lines if "SOLUTION" not in line)
-    return answers
 
 
 def _fill(release: dict, answers: dict[str, str]) -> dict:
@@ -93,12 +84,12 @@ def graded(tmp_path_factory):
     for assignment in assignments():
         nbgrader(course, "generate_assignment", assignment, "--force")
         for release_path in sorted((course / "release" / assignment).glob("*.ipynb")):
-            source = read_notebook(course / "source" / assignment / release_path.name)
+            source = nbformat.read(course / "source" / assignment / release_path.name, 4)
             release = read_notebook(release_path)
             submitted = course / "submitted"
             _write(
                 submitted / "good" / assignment / release_path.name,
-                _fill(release, _answer_sources(source)),
+                _fill(release, model_answers(source)),
             )
             _write(submitted / "blank" / assignment / release_path.name, release)
             _write(submitted / "tamper" / assignment / release_path.name, _tampered(release))

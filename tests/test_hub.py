@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
+import nbformat
 import pytest
 from nbgrader.api import Gradebook
 from support import COURSE, REPO, hidden_regions, read_notebook
@@ -38,6 +39,7 @@ from kit.trainer.hub.kernels import run_cells, start_kernel
 from kit.trainer.hub.layout import Site, load_site
 from kit.trainer.hub.processes import alive, pids_of_user
 from kit.trainer.hub.server import hub_pid, read_pid, start_hub, stop_hub, wait_until_up
+from kit.trainer.practice import model_answers
 
 pytestmark = [
     pytest.mark.hub,
@@ -254,17 +256,6 @@ def people(hub) -> dict[str, HubUser]:
     return users
 
 
-def _answers(source: dict) -> dict[str, str]:
-    """grade_id → model answer of each autograded code cell (without the solution markers)."""
-    answers = {}
-    for cell in source["cells"]:
-        meta = cell["metadata"].get("nbgrader", {})
-        if meta.get("solution") and cell["cell_type"] == "code":
-            lines = "".join(cell["source"]).split("\n")
-            answers[meta["grade_id"]] = "\n".join(line for line in lines if "SOLUTION" not in line)
-    return answers
-
-
 def _assignment_action(user: HubUser, action: str) -> list[dict]:
     response = user.server(
         "POST", f"assignments/{action}", form={"course_id": COURSE_ID, "assignment_id": ASSIGNMENT}
@@ -284,7 +275,8 @@ def flow(hub, people):
     instructor_runs(site, str(site.bin("nbgrader")), "release_assignment", ASSIGNMENT, "--force")
 
     notebook = f"{ASSIGNMENT}/intro.ipynb"
-    answers = _answers(read_notebook(COURSE / "source" / ASSIGNMENT / "intro.ipynb"))
+    source = nbformat.read(COURSE / "source" / ASSIGNMENT / "intro.ipynb", as_version=4)
+    answers = model_answers(source)
     for name in (a, b):
         listed = _assignment_action(people[name], "fetch")
         assert {"assignment_id": ASSIGNMENT, "status": "fetched"}.items() <= listed[0].items()
